@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  build: {
+    lib: {
+      entry: { index: 'src/index.ts', lightning: 'src/lightning.ts', 'lightning-invoice': 'src/lightning-invoice.ts' },
+      formats: ['es'],
+    },
+    rollupOptions: { external: [/^mppx/, /^light-bolt11-decoder/, /^@tanstack\//] },
+    sourcemap: true,
+    minify: false,
+  },
+  test: {
+    name: 'core',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+  },
+})
