@@ -1,0 +1,40 @@
+import { readProblem } from '../problems'
+import { parseAuthenticate } from './authenticate'
+import { l402Offer, isL402Scheme } from './l402'
+import { mppOffer } from './mpp'
+import type { Offer, PaymentRequired, RejectedOffer } from './offer'
+
+/** More offers than this in one 402 is abuse, not choice. */
+export const maxOffers = 32
+
+/**
+ * Reads every offer a 402 carries — all MPP `Payment` challenges (not just the first) and L402 —
+ * plus the problem details when the 402 answers a paid retry. Never throws and never consumes
+ * the response body.
+ */
+export async function readPaymentRequired(response: Response): Promise<PaymentRequired> {
+  const offers: Offer[] = []
+  const rejected: RejectedOffer[] = []
+  const diagnostics: string[] = []
+  const header = response.headers.get('www-authenticate')
+  let l402Index = 0
+  for (const auth of parseAuthenticate(header)) {
+    const scheme = auth.scheme.toLowerCase()
+    let result: Offer | RejectedOffer | undefined
+    if (scheme === 'payment') result = mppOffer(auth)
+    else if (isL402Scheme(auth.scheme)) result = l402Offer(auth, l402Index++)
+    else if (auth.broken) result = { protocol: 'unknown', reason: `malformed header: ${auth.broken}` }
+    if (!result) continue // another scheme (Bearer, Basic): not a way to pay
+    if ('id' in result) {
+      if (offers.length >= maxOffers) rejected.push({ protocol: result.protocol, method: result.method, reason: 'too many offers' })
+      else if (offers.some((o) => o.id === result.id)) rejected.push({ protocol: result.protocol, method: result.method, reason: 'duplicate challenge id' })
+      else offers.push(result)
+    } else rejected.push(result)
+  }
+  if (response.status === 402 && header === null && response.type === 'cors')
+    diagnostics.push(
+      'The 402 has no readable WWW-Authenticate header. A cross-origin server must send Access-Control-Expose-Headers: WWW-Authenticate, Payment-Receipt.',
+    )
+  const problem = await readProblem(response)
+  return { offers, rejected, problem, status: response.status, diagnostics }
+}

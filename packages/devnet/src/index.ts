@@ -1,0 +1,8 @@
+export { startDevnet, defaultPort, type StartDevnetOptions, type RunningDevnet } from './server'
+export { createDevnetApp, type DevnetApp, type DevnetAppOptions } from './app'
+export { creditsCharge, demoCreditsAccount, lowCreditsAccount } from './credits/method'
+export { paidRoutes } from './routes/table'
+export { testWalletStartSats } from './lightning/wallet'
+export { defaultConfig, type DevnetConfig } from './config'
+export { realm } from './payments'
+export type { StatsSnapshot, RouteStats, RailStats } from './stats'

@@ -1,0 +1,32 @@
+import { Mppx } from 'mppx/server'
+import type { ConfigStore } from './config'
+import type { CreditsLedger } from './credits/ledger'
+import { creditsChargeServer } from './credits/server'
+import { lightningChargeServer } from './lightning/method'
+import type { LightningNode } from './lightning/node'
+import { memoFor } from './routes/table'
+import type { Stats } from './stats'
+
+export const realm = 'devnet.mppkit.local'
+
+// Fixed so challenges survive a devnet restart (an e2e run may restart it mid-suite). It protects
+// nothing real: every payment here is fake.
+export const devnetSecretKey = 'mppkit-devnet-secret-key-not-a-secret-0123456789'
+
+export function createPaymentServer(deps: {
+  node: LightningNode
+  ledger: CreditsLedger
+  stats: Stats
+  config: ConfigStore
+}) {
+  return Mppx.create({
+    realm,
+    secretKey: devnetSecretKey,
+    methods: [
+      lightningChargeServer({ node: deps.node, ttlSeconds: () => deps.config.get().challengeTtlSeconds, memoFor }),
+      creditsChargeServer({ ledger: deps.ledger, stats: deps.stats }),
+    ],
+  })
+}
+
+export type PaymentServer = ReturnType<typeof createPaymentServer>

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    lib: { entry: { index: 'src/index.ts', lightning: 'src/lightning.ts', query: 'src/query.ts' }, formats: ['es'] },
+    rollupOptions: { external: [/^react/, /^@mppkit\//, /^mppx/, /^@tanstack\//, /^uqr/] },
+    sourcemap: true,
+    minify: false,
+    cssCodeSplit: false,
+  },
+  test: {
+    name: 'react',
+    include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
+    environment: 'happy-dom',
+  },
+})
