@@ -33,21 +33,24 @@ const creditsClient = Method.toClient(creditsCharge, {
 
 function CreditsPanel({ busy, submit }: RailPanelProps<CreditsInput>) {
   const [account, setAccount] = useState('demo')
-  const [pin, setPin] = useState('')
+  // The PIN input is uncontrolled so the secret is never mirrored into the page's HTML.
+  const [filled, setFilled] = useState(false)
   const id = useId()
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
-    const value = pin
-    setPin('')
-    submit({ account: account.trim(), pin: value })
+    const form = event.currentTarget as HTMLFormElement
+    const pin = String(new FormData(form).get('pin') ?? '')
+    form.reset()
+    setFilled(false)
+    submit({ account: account.trim(), pin })
   }
   return (
     <form className="credits-form" onSubmit={onSubmit} data-rail="credits">
       <label htmlFor={`${id}-account`}>Team account</label>
       <input id={`${id}-account`} value={account} onChange={(e) => setAccount(e.target.value)} autoComplete="username" required disabled={busy} />
       <label htmlFor={`${id}-pin`}>PIN</label>
-      <input id={`${id}-pin`} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" required disabled={busy} />
-      <button type="submit" data-mppkit-part="primary" disabled={busy || !pin}>
+      <input id={`${id}-pin`} name="pin" type="password" inputMode="numeric" onChange={(e) => setFilled(e.target.value.length > 0)} autoComplete="off" required disabled={busy} />
+      <button type="submit" data-mppkit-part="primary" disabled={busy || !filled}>
         Pay with credits
       </button>
       <p className="credits-hint">Devnet account: demo · PIN 4242</p>

@@ -1,5 +1,4 @@
 import { Mppx } from 'mppx/client'
-import { Challenge } from 'mppx'
 import type { Checkout, CheckoutDeps, PaymentPreparer } from '../src/checkout/checkout'
 import type { CheckoutState, CheckoutStatus } from '../src/checkout/machine'
 import { lightningRailCore, type WebLNProvider } from '../src/lightning/rail'
@@ -66,26 +65,4 @@ export function depsFor(server: TestServer, options: DepsOptions = {}): Checkout
     receipts: memoryReceiptStore(),
     timeoutMs: options.timeoutMs ?? 2000,
   }
-}
-
-/** A serialized MPP challenge header for unit tests of offers. */
-export function paymentHeader(parameters: {
-  id?: string
-  method?: string
-  intent?: string
-  request: Record<string, unknown>
-  expires?: string
-  description?: string
-}): string {
-  return Challenge.serialize(
-    Challenge.from({
-      id: parameters.id ?? 'ch_1',
-      realm: 'api.example.test',
-      method: parameters.method ?? 'stripe',
-      intent: parameters.intent ?? 'charge',
-      request: parameters.request,
-      ...(parameters.expires ? { expires: parameters.expires } : {}),
-      ...(parameters.description ? { description: parameters.description } : {}),
-    }),
-  )
 }

@@ -40,7 +40,7 @@ export function CheckoutContent({ checkout, state, titleId, onDone, hideCancel }
         <h2 id={headingId} data-mppkit-part="title">
           {status === 'paid' ? messages.paidTitle : messages.title}
         </h2>
-        <p data-mppkit-part="origin">{format(messages.asks, { host })}</p>
+        <p data-mppkit-part="origin">{format(status === 'paid' ? messages.paidTo : messages.asks, { host })}</p>
       </header>
 
       {status === 'requesting' || status === 'idle' ? (

@@ -1,5 +1,6 @@
 import { formatMoney, type Choice } from '@mppkit/core'
 import { useMppContext } from './context'
+import { CoinIcon, railIcons } from './icons'
 
 export type MethodListProps = {
   choices: readonly Choice[]
@@ -50,12 +51,11 @@ export function MethodList({ choices, onChoose, disabled }: MethodListProps) {
   )
 }
 
-const glyphs: Record<string, string> = { lightning: '⚡', card: '▭', wallet: '◈', handoff: '↗' }
-
 function RailIcon({ rail }: { rail: string }) {
+  const Icon = railIcons[rail] ?? CoinIcon
   return (
-    <span aria-hidden="true" data-mppkit-part="method-icon">
-      {glyphs[rail] ?? '●'}
+    <span data-mppkit-part="method-icon">
+      <Icon />
     </span>
   )
 }

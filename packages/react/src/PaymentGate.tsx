@@ -2,6 +2,7 @@ import { formatMoney, type Checkout, type PaymentReceipt } from '@mppkit/core'
 import { memo, useCallback, useEffect, useState, type ReactNode } from 'react'
 import { CheckoutContent } from './CheckoutContent'
 import { rootAttributes, useMppContext } from './context'
+import { LockIcon } from './icons'
 import { format } from './messages'
 import { useCheckout } from './useCheckout'
 
@@ -57,6 +58,7 @@ export function PaymentGate({ request, children, preview, label }: PaymentGatePr
   }, [kit, url, attempt]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const unlockLater = useCallback(() => {
+    setCheckout(undefined) // the cancelled checkout is gone: show "checking the price" until the new one
     setExpanded(false)
     setAttempt((n) => n + 1)
   }, [])
@@ -98,7 +100,7 @@ export function PaymentGate({ request, children, preview, label }: PaymentGatePr
       {locked ? (
         <div data-mppkit-part="gate-lock">
           <button type="button" data-mppkit-part="unlock" disabled={!headline} onClick={unlock} aria-label={label && headline ? `${format(messages.unlockFor, { amount: formatMoney(headline.amount, { locale }) })}: ${label}` : undefined}>
-            <span aria-hidden="true">🔒 </span>
+            <LockIcon />
             {headline ? format(messages.unlockFor, { amount: formatMoney(headline.amount, { locale }) }) : messages.loading}
           </button>
           {available.length > 1 ? (

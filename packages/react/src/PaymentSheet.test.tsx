@@ -28,7 +28,7 @@ describe('PaymentSheet', () => {
     fireEvent.click(await within(sheet()).findByRole('button', { name: /Pay with browser wallet/ }))
     expect((await paid).status).toBe(200)
     expect(server.wallet.payments).toEqual([server.invoices[1]!.invoice])
-    expect(await within(sheet()).findByText('Paid 40 sats with Lightning')).toBeTruthy()
+    expect(await within(sheet()).findByText(/Paid 40 sats with Lightning/)).toBeTruthy()
   })
 
   test('when every offer is blocked the sheet says why and offers no way to pay', async () => {
@@ -80,12 +80,9 @@ describe('PaymentSheet', () => {
     const app = renderFetcher(server)
     const paid = app.fetch()
     const dialog = await screen.findByRole('dialog')
-    await within(dialog).findByRole('button', { name: /Lightning/ })
-    expect(within(dialog).getByRole('timer').textContent).toMatch(/^Price valid for 0:0\d$/)
-    expect(within(dialog).getByRole('timer').getAttribute('data-state')).toBe('urgent')
-
-    const notice = await within(dialog).findByText('This price expired', {}, { timeout: 2000 })
-    expect(notice).toBeTruthy()
+    expect(await within(dialog).findByText('This price expired', {}, { timeout: 2000 })).toBeTruthy()
+    expect(within(dialog).getByText('Nothing was paid. Get a fresh price to continue.')).toBeTruthy()
+    expect(within(dialog).queryByRole('button', { name: /Lightning/ })).toBeNull()
     server.config.expiresInMs = 5 * 60_000
     fireEvent.click(within(dialog).getByRole('button', { name: 'Get a fresh price' }))
     fireEvent.click(await within(dialog).findByRole('button', { name: /Lightning/ }))

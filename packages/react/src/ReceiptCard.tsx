@@ -1,6 +1,7 @@
 import { formatMoney, type PaymentReceipt } from '@mppkit/core'
 import { useState } from 'react'
 import { useMppContext } from './context'
+import { CheckIcon } from './icons'
 import { format } from './messages'
 
 export type ReceiptCardProps = { receipt: PaymentReceipt }
@@ -24,7 +25,9 @@ export function ReceiptCard({ receipt }: ReceiptCardProps) {
   return (
     <section data-mppkit-part="receipt" aria-label={messages.receipt} data-state={receipt.status}>
       <p data-mppkit-part="receipt-title">
-        <span aria-hidden="true" data-mppkit-part="check">✓</span>{' '}
+        <span data-mppkit-part="check">
+          <CheckIcon />
+        </span>{' '}
         {format(messages.paidVia, { amount: formatMoney(receipt.amount, { locale }), method: methodNames[receipt.method] ?? receipt.method })}
       </p>
       <dl>
@@ -39,13 +42,13 @@ export function ReceiptCard({ receipt }: ReceiptCardProps) {
         </div>
         {receipt.description ? (
           <div>
-            <dt>{messages.serverSays}</dt>
+            <dt>{messages.forLabel}</dt>
             <dd>{receipt.description}</dd>
           </div>
         ) : null}
         {Number.isNaN(time.getTime()) ? null : (
           <div>
-            <dt>{messages.paidTitle}</dt>
+            <dt>{messages.timeLabel}</dt>
             <dd>
               <time dateTime={time.toISOString()}>{time.toLocaleString(locale)}</time>
             </dd>

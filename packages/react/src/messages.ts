@@ -5,6 +5,9 @@
 export const defaultMessages = {
   title: 'Payment required',
   asks: '{host} asks for a payment',
+  paidTo: 'Paid to {host}',
+  forLabel: 'For',
+  timeLabel: 'Time',
   serverSays: 'The server describes it as',
   loading: 'Checking the price…',
   unlockFor: 'Unlock for {amount}',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import bolt11 from 'bolt11'
 import { Challenge, Credential, Receipt } from 'mppx'
 import { act, cleanup, render, type RenderResult } from '@testing-library/react'
-import { createMppKit, readPaymentRequired, type Choice, type MppKit, type Offer, type PaymentReceipt, type PolicyConfig } from '@mppkit/core'
+import { createMppKit, readPaymentRequired, type Choice, type MppKit, type Offer, type PaymentReceipt, type PolicyConfig, type Rail } from '@mppkit/core'
 import { afterEach, vi } from 'vitest'
 import type { ReactNode } from 'react'
 import { MppProvider, type MppProviderProps } from './MppProvider'
@@ -16,8 +16,12 @@ import { useMppFetch } from './useMppFetch'
  * `Payment-Receipt`. A WebLN wallet "pays" the invoices it issued by revealing their preimages.
  */
 
+const observers = new Set<MutationObserver>()
+
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
+  for (const observer of observers) observer.disconnect()
+  observers.clear()
   cleanup()
   delete (globalThis as { webln?: unknown }).webln
 })
@@ -179,19 +183,6 @@ export function createTestServer(options: ServerOptions = {}) {
 
 export type TestServer = ReturnType<typeof createTestServer>
 
-/** happy-dom's `<dialog>` may lack showModal/close; the minimum the sheet uses. */
-export function polyfillDialog() {
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>
-  if (typeof proto.showModal !== 'function')
-    proto.showModal = function (this: HTMLDialogElement) {
-      this.setAttribute('open', '')
-    }
-  if (typeof proto.close !== 'function')
-    proto.close = function (this: HTMLDialogElement) {
-      this.removeAttribute('open')
-    }
-}
-
 /**
  * Fails the test if any of the given secrets ever shows up in the page: checked on every DOM
  * mutation (attributes, text, added nodes) and on demand.
@@ -204,7 +195,7 @@ export function watchForSecrets(secrets: () => readonly string[]) {
   }
   const observer = new MutationObserver(check)
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true })
-  afterEach(() => observer.disconnect())
+  observers.add(observer)
   return {
     /** Secrets seen so far (checks the page now, too). */
     leaks() {
@@ -226,11 +217,13 @@ export function renderWithKit(ui: ReactNode, server: TestServer, options: Render
   const { webln, rails, ...rest } = options
   const provider = webln === undefined ? server.wallet : webln ?? undefined
   const railList = rails ?? [lightningRail({ webln: () => provider })]
-  return render(
+  // A wrapper, so that `rerender` keeps the same provider (and kit).
+  const Wrapper = ({ children }: { children: ReactNode }) => (
     <MppProvider rails={railList} fetch={server.fetch} {...rest}>
-      {ui}
-    </MppProvider>,
+      {children}
+    </MppProvider>
   )
+  return render(ui, { wrapper: Wrapper })
 }
 
 export const url = `${origin}/photo`
@@ -266,8 +259,12 @@ export async function serverOffers(server: TestServer): Promise<readonly Offer[]
 }
 
 /** The choices a real headless checkout shows for the server's 402 under a policy. */
-export async function headlessChoices(server: TestServer, policy?: PolicyConfig): Promise<{ kit: MppKit; choices: readonly Choice[] }> {
-  const kit = createMppKit({ rails: [lightningRail({ webln: () => server.wallet })], fetch: server.fetch, policy })
+export async function headlessChoices(
+  server: TestServer,
+  policy?: PolicyConfig,
+  rails: readonly Rail[] = [lightningRail({ webln: () => server.wallet })],
+): Promise<{ kit: MppKit; choices: readonly Choice[] }> {
+  const kit = createMppKit({ rails, fetch: server.fetch, policy })
   const checkout = await kit.checkout(url)
   checkout.start()
   await vi.waitFor(() => {

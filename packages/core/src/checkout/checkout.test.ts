@@ -40,6 +40,9 @@ const outcome = (promise: Promise<unknown>) =>
     (error: unknown) => ({ ok: false as const, error }),
   )
 
+/** Fake timers and clock for expiry; promises and I/O stay real. */
+const fakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+
 afterEach(() => {
   vi.useRealTimers()
 })
@@ -147,6 +150,7 @@ describe('createCheckout: Lightning via WebLN', () => {
 
 describe('createCheckout: expiry', () => {
   test('choosing an expired offer gives expired; refresh gets fresh offers that pay', async () => {
+    fakeClock() // so the expiry timer cannot fire before choose()
     const s = await setup({ server: { expiresInMs: -60_000 } })
     s.checkout.start()
     await untilStatus(s.checkout, 'choosing')
@@ -163,6 +167,7 @@ describe('createCheckout: expiry', () => {
     expect(fresh.selected).toBeUndefined()
 
     s.checkout.choose(fresh.choices[0]!.offer.id)
+    vi.useRealTimers()
     s.checkout.submit({ via: 'webln' })
     await untilStatus(s.checkout, 'paid')
     expect(s.server.calls.map((c) => c.authorization === null)).toEqual([true, true, false])
@@ -170,19 +175,29 @@ describe('createCheckout: expiry', () => {
   })
 
   test('offers that all expire while the person is choosing move the checkout to expired', async () => {
-    const s = await setup({ server: { expiresInMs: 30 } })
+    fakeClock()
+    const s = await setup({ server: { expiresInMs: 60_000 } })
     s.checkout.start()
     await untilStatus(s.checkout, 'choosing')
-    await untilStatus(s.checkout, 'expired', 1000)
+    vi.advanceTimersByTime(59_999)
+    expect(s.checkout.getState().status).toBe('choosing')
+    vi.advanceTimersByTime(1)
+    expect(s.checkout.getState().status).toBe('expired')
+    vi.useRealTimers()
     s.checkout.submit({ via: 'webln' })
     await settle()
     expect(s.server.wallet.payments).toEqual([])
   })
 
   test('the selected offer expiring while authorizing moves to expired; submit is then ignored', async () => {
-    const s = await setup({ server: { expiresInMs: 40 } })
+    fakeClock()
+    const s = await setup({ server: { expiresInMs: 60_000 } })
     await toAuthorizing(s)
-    await untilStatus(s.checkout, 'expired', 1000)
+    vi.advanceTimersByTime(59_999)
+    expect(s.checkout.getState().status).toBe('authorizing')
+    vi.advanceTimersByTime(1)
+    expect(s.checkout.getState()).toMatchObject({ status: 'expired', confirmation: undefined })
+    vi.useRealTimers()
     s.checkout.submit({ via: 'webln' })
     await settle()
     expect(s.checkout.getState().status).toBe('expired')
@@ -193,7 +208,7 @@ describe('createCheckout: expiry', () => {
     const s = await setup()
     await toAuthorizing(s)
     vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(Date.now() + 10 * 60_000)
+    vi.setSystemTime(Date.now() + 5 * 60_000)
     s.checkout.submit({ via: 'webln' })
     const state = s.checkout.getState()
     expect(state.status).toBe('expired')
@@ -478,8 +493,10 @@ describe('createCheckout: secrets never enter the state', () => {
     const secrets = server.invoices.map((i) => i.preimage)
     for (const call of server.paidCalls) {
       secrets.push(call.authorization!)
-      const credential = call.authorization!.replace(/^Payment /, '')
-      secrets.push(credential, credential.slice(0, 40))
+      if (call.authorization!.startsWith('Payment ')) {
+        const credential = call.authorization!.slice('Payment '.length)
+        secrets.push(credential, credential.slice(0, 40), credential.slice(-40))
+      }
     }
     return secrets
   }

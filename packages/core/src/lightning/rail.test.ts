@@ -1,6 +1,6 @@
 import { Challenge, Credential } from 'mppx'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { paymentHeader } from '../../test/helpers'
+import { paymentHeader } from '../../test/challenges'
 import { makeInvoice, preimageFor, type TestInvoice } from '../../test/invoices'
 import { readPaymentRequired } from '../offers/detect'
 import type { Offer } from '../offers/offer'

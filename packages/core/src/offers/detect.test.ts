@@ -1,7 +1,7 @@
 import { Challenge } from 'mppx'
 import { describe, expect, test } from 'vitest'
 import { makeInvoice } from '../../test/invoices'
-import { paymentHeader } from '../../test/helpers'
+import { paymentHeader } from '../../test/challenges'
 import { problemMessages } from '../problems'
 import { maxOffers, readPaymentRequired } from './detect'
 import { headlineOffer, isExpired, type MppSource } from './offer'

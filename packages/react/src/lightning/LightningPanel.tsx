@@ -2,20 +2,21 @@ import { formatMoney } from '@mppkit/core'
 import { findWebLN, type LightningInput, type WebLNProvider } from '@mppkit/core/lightning'
 import { checkInvoice, type CheckedInvoice } from '@mppkit/core/lightning/invoice'
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { BoltIcon } from '../icons'
 import { format } from '../messages'
 import type { RailPanelProps } from '../rail'
 import { QrCode } from './QrCode'
+
+export type LightningPanelProps = RailPanelProps<LightningInput> & {
+  /** Where the rail looks for WebLN (its `webln` option); defaults to `window.webln`. */
+  getWebLN?: (() => WebLNProvider | undefined) | undefined
+}
 
 /**
  * Pays a Lightning offer: the invoice as a QR code and `lightning:` link with a copy button,
  * "Pay with browser wallet" when WebLN is present, and a pasted preimage otherwise. The invoice
  * is checked against the challenge first; a mismatching invoice is shown, never payable.
  */
-export type LightningPanelProps = RailPanelProps<LightningInput> & {
-  /** Where the rail looks for WebLN (its `webln` option); defaults to `window.webln`. */
-  getWebLN?: (() => WebLNProvider | undefined) | undefined
-}
-
 export default function LightningPanel({ offer, busy, submit, messages, locale, getWebLN = findWebLN }: LightningPanelProps) {
   const checked = useMemo<{ invoice?: CheckedInvoice; problem?: string }>(() => {
     try {
@@ -27,7 +28,9 @@ export default function LightningPanel({ offer, busy, submit, messages, locale, 
   const webln = useWebLN(getWebLN)
   const [copied, setCopied] = useState(false)
   const [pasting, setPasting] = useState(false)
-  const [preimage, setPreimage] = useState('')
+  // Uncontrolled on purpose: a controlled input mirrors its value into the HTML attribute, and the
+  // preimage is a credential. `filled` only tracks whether there is something to submit.
+  const [filled, setFilled] = useState(false)
   const inputId = useId()
   const amount = formatMoney(offer.amount, { locale })
 
@@ -52,13 +55,21 @@ export default function LightningPanel({ offer, busy, submit, messages, locale, 
   }
   const onPaste = (event: FormEvent) => {
     event.preventDefault()
-    const value = preimage
-    setPreimage('') // the preimage is a credential: do not leave it in the page
+    const form = event.currentTarget as HTMLFormElement
+    const value = String(new FormData(form).get('preimage') ?? '')
+    form.reset() // do not leave the credential in the page
+    setFilled(false)
     submit({ preimage: value })
   }
 
   return (
     <div data-mppkit-part="lightning" data-rail="lightning">
+      {webln ? (
+        <button type="button" data-mppkit-part="primary" disabled={busy} onClick={() => submit({ via: 'webln' })}>
+          <BoltIcon />
+          {messages.lightningWebln}
+        </button>
+      ) : null}
       <div data-mppkit-part="qr-frame">
         <QrCode value={uri.toUpperCase()} label={format(messages.lightningQrLabel, { amount })} />
       </div>
@@ -79,12 +90,6 @@ export default function LightningPanel({ offer, busy, submit, messages, locale, 
           {messages.lightningOpen}
         </a>
       </div>
-      {webln ? (
-        <button type="button" data-mppkit-part="primary" disabled={busy} onClick={() => submit({ via: 'webln' })}>
-          <span aria-hidden="true">⚡ </span>
-          {messages.lightningWebln}
-        </button>
-      ) : null}
       {webln && !pasting ? (
         <button type="button" data-mppkit-part="link" onClick={() => setPasting(true)}>
           {messages.lightningPaste}
@@ -95,8 +100,7 @@ export default function LightningPanel({ offer, busy, submit, messages, locale, 
           <input
             id={inputId}
             name="preimage"
-            value={preimage}
-            onChange={(e) => setPreimage(e.target.value)}
+            onChange={(e) => setFilled(e.target.value.trim().length > 0)}
             autoComplete="off"
             spellCheck={false}
             inputMode="text"
@@ -104,7 +108,7 @@ export default function LightningPanel({ offer, busy, submit, messages, locale, 
             required
             disabled={busy}
           />
-          <button type="submit" data-mppkit-part={webln ? 'secondary' : 'primary'} disabled={busy || !preimage.trim()}>
+          <button type="submit" data-mppkit-part={webln ? 'secondary' : 'primary'} disabled={busy || !filled}>
             {messages.lightningSubmit}
           </button>
         </form>
