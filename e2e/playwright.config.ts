@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test'
 export const devnetPort = Number(process.env.E2E_DEVNET_PORT ?? 18402)
 export const webPort = Number(process.env.E2E_WEB_PORT ?? 14173)
 export const devnetUrl = `http://127.0.0.1:${devnetPort}`
+/** The agent-chat example, served beside the web app. */
+export const chatPort = Number(process.env.E2E_CHAT_PORT ?? webPort + 10)
+export const chatUrl = `http://127.0.0.1:${chatPort}`
 
 export default defineConfig({
   testDir: './specs',
@@ -39,6 +42,14 @@ export default defineConfig({
       cwd: '../examples/web-app',
       url: `http://127.0.0.1:${webPort}`,
       env: { WEB_PORT: String(webPort), VITE_MPP_API: devnetUrl },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: 'node node_modules/vite/bin/vite.js build --logLevel warn && node node_modules/vite/bin/vite.js preview',
+      cwd: '../examples/agent-chat',
+      url: chatUrl,
+      env: { CHAT_PORT: String(chatPort), VITE_MPP_API: devnetUrl },
       reuseExistingServer: false,
       timeout: 120_000,
     },

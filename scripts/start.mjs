@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const devnetPort = process.env.PORT ?? '8402'
 const webPort = process.env.WEB_PORT ?? '5173'
+const chatPort = process.env.CHAT_PORT ?? '5174'
 const api = process.env.VITE_MPP_API ?? `http://127.0.0.1:${devnetPort}`
 
 const children = []
@@ -37,6 +38,10 @@ run('web', ['node_modules/vite/bin/vite.js', '--logLevel', 'warn'], {
   cwd: `${root}/examples/web-app`,
   env: { ...process.env, WEB_PORT: webPort, VITE_MPP_API: api },
 })
+run('chat', ['node_modules/vite/bin/vite.js', '--logLevel', 'warn'], {
+  cwd: `${root}/examples/agent-chat`,
+  env: { ...process.env, CHAT_PORT: chatPort, VITE_MPP_API: api },
+})
 
 // Say where to go once both answer.
 const deadline = Date.now() + 60_000
@@ -49,10 +54,11 @@ async function ready(url) {
   }
   return false
 }
-if ((await ready(`http://127.0.0.1:${devnetPort}/devnet/health`)) && (await ready(`http://127.0.0.1:${webPort}/`))) {
+if ((await ready(`http://127.0.0.1:${devnetPort}/devnet/health`)) && (await ready(`http://127.0.0.1:${webPort}/`)) && (await ready(`http://127.0.0.1:${chatPort}/`))) {
   console.log(`\n  mppkit example:  http://127.0.0.1:${webPort}/   (paying the devnet at ${api})`)
+  console.log(`  agent chat:      http://127.0.0.1:${chatPort}/   (paid MCP tools at ${api}/mcp)`)
   console.log(`  devnet wallet:   http://127.0.0.1:${devnetPort}/devnet/wallet   stats: /devnet/stats`)
-  console.log('  Everything runs on 127.0.0.1 with test money. Ctrl-C stops both.\n')
+  console.log('  Everything runs on 127.0.0.1 with test money. Ctrl-C stops them all.\n')
 } else {
   console.error('The devnet or the example did not start within 60 s.')
   stop(1)

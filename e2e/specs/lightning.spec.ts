@@ -12,7 +12,7 @@ test('WebLN: locked → choose Lightning → pay → photo and receipt, paid exa
   const card = photoCard(page)
   const unlock = card.getByRole('button', { name: 'Unlock for 100 sats' })
   await expect(unlock).toBeVisible()
-  await expect(page.getByText('devnet test wallet')).toBeVisible()
+  await expect(page.getByText(/devnet test wallet$/)).toBeVisible() // the Lightning one; the EVM badge says "(EVM)"
   await shot(page, 'lightning-01-locked')
   await unlock.click()
   await expect(card.getByRole('button', { name: /Lightning\s*100 sats/ })).toBeVisible()

@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   build: {
     lib: {
-      entry: { index: 'src/index.ts', lightning: 'src/lightning.ts', 'lightning-invoice': 'src/lightning-invoice.ts' },
+      entry: { index: 'src/index.ts', lightning: 'src/lightning.ts', 'lightning-invoice': 'src/lightning-invoice.ts', mcp: 'src/mcp.ts', card: 'src/card.ts', handoff: 'src/handoff.ts' },
       formats: ['es'],
     },
-    rollupOptions: { external: [/^mppx/, /^light-bolt11-decoder/, /^@tanstack\//] },
+    rollupOptions: { external: [/^mppx/, /^@modelcontextprotocol\//, /^light-bolt11-decoder/, /^@tanstack\//] },
     sourcemap: true,
     minify: false,
   },

@@ -2,7 +2,9 @@ import { CheckoutCancelledError, formatMoney } from '@mppkit/core'
 import { PaymentGate, useMppContext, useMppFetch, type PaymentReceipt } from '@mppkit/react'
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react'
 import { apiBase } from './config'
+import { Article } from './Article'
 import { detectDevnet } from './devnet'
+import { QuoteCard } from './Quote'
 
 type Theme = 'light' | 'dark' | 'auto'
 
@@ -39,6 +41,9 @@ export function App({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => v
         </section>
         <Summarize />
         <Fortune />
+        <QuoteCard />
+        <Article post="welcome" title="Members' post" note="GET /ucap/v1/content/devnet/welcome · a subscription, paid on the publisher's checkout page (UCAP)" />
+        <Article post="field-guide" title="Field guide" note="One 402, two ways: Lightning for this read, or a subscription (UCAP + MPP)" />
         <Receipts />
       </main>
     </div>

@@ -1,4 +1,4 @@
-import { apiBase, useDevnetWallet } from './config'
+import { apiBase, useDevnetEvmWallet, useDevnetWallet } from './config'
 
 /**
  * When the API is an mppkit devnet, install its test WebLN wallet (it badges itself on screen as
@@ -12,6 +12,12 @@ export async function detectDevnet(): Promise<boolean> {
       const script = document.createElement('script')
       script.src = `${apiBase}/devnet/webln.js`
       document.head.append(script)
+    }
+    // The devnet's EVM test wallet (EIP-1193 + EIP-6963, badged on screen), when devnet runs a chain.
+    if (useDevnetEvmWallet && (await fetch(`${apiBase}/devnet/evm`).then((r) => r.ok, () => false))) {
+      const evmScript = document.createElement('script')
+      evmScript.src = `${apiBase}/devnet/evm-wallet.js`
+      document.head.append(evmScript)
     }
     return true
   } catch {

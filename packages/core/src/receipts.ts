@@ -24,10 +24,24 @@ const maxHeader = 16 * 1024
 /** Parses `Payment-Receipt` (MPP; also sent by L402 servers that speak MPP receipts). Never throws. */
 export function readReceiptHeader(response: Response): Receipt.Receipt | undefined {
   const header = response.headers.get('payment-receipt')
-  if (!header || header.length > maxHeader) return undefined
+  if (!header) return readX402Response(response)
+  if (header.length > maxHeader) return undefined
   try {
     const receipt = Receipt.deserialize(header)
     return typeof receipt.reference === 'string' ? receipt : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** x402's `PAYMENT-RESPONSE` (base64 JSON `{ success, transaction, network }`) as a receipt. */
+function readX402Response(response: Response): Receipt.Receipt | undefined {
+  const header = response.headers.get('payment-response')
+  if (!header || header.length > maxHeader) return undefined
+  try {
+    const settled = JSON.parse(atob(header)) as Record<string, unknown>
+    if (settled.success !== true || typeof settled.transaction !== 'string') return undefined
+    return { method: 'evm', reference: settled.transaction, status: 'success', timestamp: new Date().toISOString() }
   } catch {
     return undefined
   }

@@ -44,7 +44,8 @@ export async function toPaidRequest(input: RequestInfo | URL, init: RequestInit 
   }
   const merged: RequestInit = { ...base, ...init }
   const method = (merged.method ?? 'GET').toUpperCase()
-  const absolute = new URL(url, globalThis.location?.href).href
+  const parsed = new URL(url, globalThis.location?.href) // parsed once: this runs on every request, 402 or not
+  const absolute = parsed.href
   const headers = new Headers(merged.headers)
   let body = merged.body ?? undefined
   let bodyKey = ''
@@ -68,7 +69,7 @@ export async function toPaidRequest(input: RequestInfo | URL, init: RequestInit 
   return Object.freeze({
     url: absolute,
     method,
-    origin: new URL(absolute).origin,
+    origin: parsed.origin,
     init: requestInit,
     key: `${method} ${absolute} ${bodyKey.length > 256 ? hashString(bodyKey) : bodyKey}`,
   })

@@ -4,8 +4,8 @@
  * run on other ports than devnet, so every response goes through here.
  */
 
-const exposedHeaders = 'WWW-Authenticate, Payment-Receipt, PAYMENT-REQUIRED, PAYMENT-RESPONSE'
-const allowedHeaders = 'Authorization, Accept-Payment, PAYMENT-SIGNATURE, Content-Type, Idempotency-Key'
+const exposedHeaders = 'WWW-Authenticate, Payment-Receipt, PAYMENT-REQUIRED, PAYMENT-RESPONSE, Mcp-Session-Id'
+const allowedHeaders = 'Authorization, Accept-Payment, PAYMENT-SIGNATURE, Content-Type, Idempotency-Key, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID'
 
 export function isPreflight(request: Request): boolean {
   return request.method === 'OPTIONS'
@@ -17,7 +17,7 @@ export function preflightResponse(request: Request): Response {
     new Response(null, {
       status: 204,
       headers: {
-        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
         'Access-Control-Allow-Headers': allowedHeaders,
         'Access-Control-Max-Age': '600',
       },

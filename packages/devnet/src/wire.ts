@@ -14,6 +14,8 @@ export function railsOnTheWire(response: Response): { offered: string[]; paidWit
       // No Payment challenges (e.g. an L402-only 402).
     }
     for (const _ of header.matchAll(/(?:^|,\s*)(?:L402|LSAT)\s/g)) offered.push('lightning')
+    // x402 offers are paid by the evm rail; a 402 offering MPP evm too counts it once.
+    if (response.headers.has('PAYMENT-REQUIRED') && !offered.includes('evm')) offered.push('evm')
   }
   const receipt = response.ok ? response.headers.get('Payment-Receipt') : null
   if (receipt) {

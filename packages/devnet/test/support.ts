@@ -8,7 +8,8 @@ import { creditsCharge, type RunningDevnet, startDevnet } from '../src'
 export function useDevnet(): { readonly url: string } {
   let devnet: RunningDevnet | undefined
   beforeAll(async () => {
-    devnet = await startDevnet({ port: 0 })
+    // No EVM chain here: these files never pay with evm, and a Hardhat node per file costs seconds (test/evm.test.ts has its own).
+    devnet = await startDevnet({ port: 0, evm: false })
   })
   afterAll(() => devnet?.close())
   return {

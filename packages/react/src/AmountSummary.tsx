@@ -11,7 +11,10 @@ export function AmountSummary({ offer, showDescription = true }: AmountSummaryPr
   const { messages, locale } = useMppContext()
   return (
     <div data-mppkit-part="amount-summary" data-currency={offer.amount.currency}>
-      <p data-mppkit-part="amount">{formatMoney(offer.amount, { locale })}</p>
+      <p data-mppkit-part="amount">
+        {formatMoney(offer.amount, { locale })}
+        {offer.interval ? <small data-mppkit-part="amount-interval"> / {offer.interval}</small> : null}
+      </p>
       {showDescription && offer.description ? (
         <p data-mppkit-part="description">
           <span className="mppkit-visually-hidden">{messages.serverSays}: </span>

@@ -84,7 +84,7 @@ export function CheckoutContent({ checkout, state, titleId, onDone, hideCancel }
               locale={locale}
             />
           </Suspense>
-          {status === 'submitting' ? (
+          {status === 'submitting' && !state.waiting ? (
             <p data-mppkit-part="loading" role="status">
               <span data-mppkit-part="spinner" aria-hidden="true" /> {messages.paying}
             </p>
@@ -99,7 +99,9 @@ export function CheckoutContent({ checkout, state, titleId, onDone, hideCancel }
       {status === 'failed' ? (
         <ProblemNotice title={messages.failedTitle} problem={state.problem} error={state.error} diagnostics={state.diagnostics} />
       ) : null}
-      {status === 'expired' ? <ProblemNotice title={messages.expiredTitle} error={{ code: 'policy', message: messages.expired }} tone="warning" /> : null}
+      {status === 'expired' ? (
+        <ProblemNotice title={messages.expiredTitle} error={state.error?.code === 'expired' ? state.error : { code: 'policy', message: messages.expired }} tone="warning" />
+      ) : null}
       {status === 'uncertain' ? <ProblemNotice title={messages.uncertainTitle} error={state.error} tone="warning" /> : null}
       {status === 'cancelled' ? <ProblemNotice title={messages.cancelledTitle} error={{ code: 'policy', message: messages.cancelled }} tone="info" /> : null}
 
@@ -112,6 +114,12 @@ export function CheckoutContent({ checkout, state, titleId, onDone, hideCancel }
         {status === 'failed' && (available.length > 0 || state.choices.length === 0) ? (
           <button type="button" data-mppkit-part="primary" onClick={checkout.retry}>
             {messages.tryAgain}
+          </button>
+        ) : null}
+        {status === 'failed' && selected ? (
+          // A refusal's fresh 402 offers only the way that was refused; a fresh price offers them all.
+          <button type="button" data-mppkit-part="secondary" onClick={checkout.refresh}>
+            {messages.payAnotherWay}
           </button>
         ) : null}
         {status === 'expired' ? (
@@ -131,7 +139,7 @@ export function CheckoutContent({ checkout, state, titleId, onDone, hideCancel }
             </button>
           ) : null
         ) : hideCancel ? null : (
-          <button type="button" data-mppkit-part="cancel" onClick={checkout.cancel} disabled={status === 'submitting'}>
+          <button type="button" data-mppkit-part="cancel" onClick={checkout.cancel} disabled={status === 'submitting' && !state.waiting}>
             {messages.cancel}
           </button>
         )}

@@ -1,6 +1,7 @@
 import { formatMoney, type Choice } from '@mppkit/core'
 import { useMppContext } from './context'
 import { CoinIcon, railIcons } from './icons'
+import { format } from './messages'
 
 export type MethodListProps = {
   choices: readonly Choice[]
@@ -17,7 +18,8 @@ export function MethodList({ choices, onChoose, disabled }: MethodListProps) {
   return (
     <ul data-mppkit-part="method-list" aria-label={messages.choose}>
       {choices.map(({ offer, rail, blocked, ask }) => {
-        const label = rails.find((r) => r.id === rail)?.label ?? offer.method
+        // A server's own name for the offer (a subscription tier: "Premium") says more than the rail's.
+        const label = offer.label ?? rails.find((r) => r.id === rail)?.label ?? offer.method
         const reasonId = `mppkit-reason-${offer.id.replace(/[^\w-]/g, '')}`
         return (
           <li key={offer.id}>
@@ -37,7 +39,9 @@ export function MethodList({ choices, onChoose, disabled }: MethodListProps) {
                 {label}
                 {offer.protocol === 'l402' ? <small data-mppkit-part="badge">L402</small> : null}
               </span>
-              <span data-mppkit-part="method-amount">{formatMoney(offer.amount, { locale })}</span>
+              <span data-mppkit-part="method-amount">
+                {offer.interval ? format(messages.handoffPerInterval, { amount: formatMoney(offer.amount, { locale }), interval: offer.interval }) : formatMoney(offer.amount, { locale })}
+              </span>
               {blocked || ask ? (
                 <span id={reasonId} data-mppkit-part="method-reason">
                   {blocked ?? ask}

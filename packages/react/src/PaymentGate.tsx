@@ -51,8 +51,9 @@ export function PaymentGate({ request, children, preview, label }: PaymentGatePr
     })
     return () => {
       live = false
-      const status = created?.getState().status
-      if (status && status !== 'paid' && status !== 'submitting') created?.cancel()
+      // A hosted checkout's wait is cancelled too: nothing was sent from here, and it would poll on.
+      const left = created?.getState()
+      if (left && left.status !== 'paid' && (left.status !== 'submitting' || left.waiting)) created?.cancel()
     }
     // `init` is read when the checkout is created; pass a new `request` object to change it.
   }, [kit, url, attempt]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -87,6 +88,12 @@ export function PaymentGate({ request, children, preview, label }: PaymentGatePr
 
   const available = state?.choices.filter((c) => !c.blocked) ?? []
   const headline = available[0]?.offer
+  // A subscription says how often: "Unlock for $5.00 / month".
+  const headlinePrice = headline
+    ? headline.interval
+      ? format(messages.handoffPerInterval, { amount: formatMoney(headline.amount, { locale }), interval: headline.interval })
+      : formatMoney(headline.amount, { locale })
+    : ''
   const locked = (!expanded && (status === 'choosing' || status === 'requesting' || status === 'idle')) || status === 'cancelled'
   const unlock = () => {
     setExpanded(true)
@@ -99,9 +106,9 @@ export function PaymentGate({ request, children, preview, label }: PaymentGatePr
       {preview ? <div data-mppkit-part="gate-preview" aria-hidden={!locked}>{preview}</div> : null}
       {locked ? (
         <div data-mppkit-part="gate-lock">
-          <button type="button" data-mppkit-part="unlock" disabled={!headline} onClick={unlock} aria-label={label && headline ? `${format(messages.unlockFor, { amount: formatMoney(headline.amount, { locale }) })}: ${label}` : undefined}>
+          <button type="button" data-mppkit-part="unlock" disabled={!headline} onClick={unlock} aria-label={label && headline ? `${format(messages.unlockFor, { amount: headlinePrice })}: ${label}` : undefined}>
             <LockIcon />
-            {headline ? format(messages.unlockFor, { amount: formatMoney(headline.amount, { locale }) }) : messages.loading}
+            {headline ? format(messages.unlockFor, { amount: headlinePrice }) : messages.loading}
           </button>
           {available.length > 1 ? (
             <p data-mppkit-part="gate-hint">{available.length === 2 ? messages.otherWay : format(messages.otherWays, { count: available.length - 1 })}</p>

@@ -6,7 +6,7 @@ import { format } from './messages'
 
 export type ReceiptCardProps = { receipt: PaymentReceipt }
 
-const methodNames: Record<string, string> = { lightning: 'Lightning', stripe: 'card', evm: 'wallet', tempo: 'Tempo' }
+const methodNames: Record<string, string> = { lightning: 'Lightning', stripe: 'card', evm: 'wallet', tempo: 'Tempo', checkout: 'a hosted checkout' }
 
 /** What was paid, how, and the server's settlement reference (never the credential). */
 export function ReceiptCard({ receipt }: ReceiptCardProps) {

@@ -54,6 +54,33 @@ export const defaultMessages = {
   lightningChecking: 'Checking the invoice…',
   lightningNetwork: 'Network: {network}',
   lightningQrLabel: 'QR code of the Lightning invoice for {amount}',
+  // Hand-off (hosted checkout)
+  // No-break space: a narrow column breaks before the slash, never between it and the interval.
+  handoffPerInterval: '{amount} /\u00a0{interval}',
+  handoffContinue: 'Continue to checkout',
+  handoffPayOn: 'You pay on {domain}, in a new tab.',
+  handoffAddress: 'Full address',
+  handoffRefused: 'This checkout link was not opened',
+  handoffLookTwice: 'Look twice before paying',
+  handoffWaiting: 'Waiting for your payment on {domain}…',
+  handoffChecking: 'Checking for your payment…',
+  handoffNotDetected: 'Payment not detected yet. If you just paid, give it a moment and check again.',
+  handoffFound: 'Payment found. Loading…',
+  handoffFinish: 'Finish paying in the new tab; this page continues by itself when the payment arrives.',
+  handoffBlocked: 'Your browser blocked the new tab.',
+  handoffOpenLink: 'Open the checkout on {domain}',
+  handoffCheckNow: "I've paid — check now",
+  handoffReopen: 'Reopen checkout',
+  handoffAlreadyPaid: 'Already paid? Check now',
+  handoffFeatures: 'Included',
+  // Card
+  cardPay: 'Pay {amount}',
+  cardLoading: 'Loading the card form…',
+  cardUnavailable: 'The card form could not load. Pay another way, or try again later.',
+  cardChecking: 'Checking the card…',
+  cardUnreachable: 'Stripe could not be reached. Check your connection and try again.',
+  /** After a refused payment: back to every way the server offers. */
+  payAnotherWay: 'Pay another way',
 } as const
 
 export type Messages = { readonly [K in keyof typeof defaultMessages]: string }

@@ -1,5 +1,6 @@
 import { readPaymentRequired } from '../offers/detect'
-import { isExpired, type Offer, type PaymentRequired } from '../offers/offer'
+import { x402SingleOfferResponse } from '../offers/x402'
+import { isExpired, isHandoffSource, type Offer, type PaymentRequired } from '../offers/offer'
 import type { Policy } from '../policy'
 import { RailError, type Rail, type RailProof } from '../rail'
 import { receiptFor, type ReceiptStore } from '../receipts'
@@ -60,6 +61,10 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
   let first = options.first
   /** The paid request exactly as sent, kept for `resume` only; it holds the credential. */
   let sentInit: RequestInit | undefined
+  /** The settlement reference a rail's proof named (a hand-off's entitlement id), for the receipt. */
+  let sentReference: string | undefined
+  /** Aborts a rail that is waiting for a person (hand-off) when the checkout is cancelled. */
+  let railWait: AbortController | undefined
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
   let resolve!: (response: Response) => void
   let reject!: (error: unknown) => void
@@ -82,6 +87,8 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
     offers.map((offer) => {
       const rail = deps.rails.find((r) => r.accepts(offer))
       if (!rail) return { offer, blocked: `This page cannot pay with ${offer.method}.` }
+      const railBlocks = rail.blockedReason?.(offer)
+      if (railBlocks) return { offer, rail: rail.id, blocked: railBlocks }
       const decision = deps.policy.check(offer, request.origin)
       // Expiry is handled by the checkout (refresh), not shown as a blocked offer.
       if (decision.kind === 'refuse' && decision.code !== 'expired') return { offer, rail: rail.id, blocked: decision.message }
@@ -126,12 +133,20 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
     }
     const rail = deps.rails.find((r) => r.id === choice.rail)
     let sendInit: RequestInit
+    railWait = new AbortController()
     try {
       if (!rail) throw new RailError('unavailable', 'No rail can pay this offer.')
-      const proof = await rail.pay(offer, input, { signal: AbortSignal.timeout(deps.timeoutMs * 5) })
+      // A rail that waits for a person elsewhere may wait until the offer expires, and may be cancelled.
+      if (rail.waitsForPerson) dispatch({ type: 'waiting' })
+      const signal = rail.waitsForPerson ? railWait.signal : AbortSignal.any([AbortSignal.timeout(deps.timeoutMs * 5), railWait.signal])
+      const proof = await rail.pay(offer, input, { signal, request: { url: request.url, method: request.method, init: initFor(request) } })
+      if (checkout.getState().status !== 'submitting') return // cancelled while waiting
+      sentReference = typeof proof.entitlement === 'string' ? proof.entitlement : undefined
       sendInit = await attachCredential(offer, proof)
     } catch (error) {
-      dispatch({ type: 'rail-failed', error: railError(error) })
+      const failure = railError(error)
+      dispatch({ type: 'rail-failed', error: failure })
+      if (failure.code === 'expired') dispatch({ type: 'expire' })
       return
     }
     deps.policy.record(offer, request.origin)
@@ -141,14 +156,18 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
 
   async function attachCredential(offer: Offer, proof: RailProof): Promise<RequestInit> {
     const source = offer.source
+    // A hosted checkout leaves an entitlement on the server: the same request, unchanged, is the proof.
+    if (isHandoffSource(source)) return initFor(request)
     if (source.protocol === 'l402') {
       const preimage = proof.preimage
       if (typeof preimage !== 'string' || !/^[0-9a-f]{64}$/.test(preimage)) throw new RailError('invalid-input', 'The Lightning payment returned no valid preimage.')
       return initFor(request, new Headers({ authorization: `${source.scheme} ${source.token}:${preimage}` }))
     }
     // mppx builds the credential from this one challenge exactly as the server sent it, so a
-    // malformed sibling offer cannot break the chosen one.
-    const only = new Response(null, { status: 402, headers: { 'www-authenticate': source.header } })
+    // malformed sibling offer cannot break the chosen one. For x402 that is a PAYMENT-REQUIRED
+    // header with only the chosen entry; mppx then answers in PAYMENT-SIGNATURE.
+    const only =
+      source.protocol === 'x402' ? x402SingleOfferResponse(source) : new Response(null, { status: 402, headers: { 'www-authenticate': source.header } })
     const init = initFor(request)
     const prepared = await deps.mppx.preparePayment(only, { request: init })
     const credential = await prepared.createCredential(proof)
@@ -172,7 +191,7 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
     const offer = state.selected!.offer
     if (response.ok) {
       sentInit = undefined
-      const receipt = receiptFor(offer, response, request.url, offer.id)
+      const receipt = receiptFor(offer, response, request.url, sentReference ?? offer.id)
       deps.receipts.add(receipt)
       if (dispatch({ type: 'paid', receipt, response: response.clone() })) resolve(response)
       return
@@ -183,7 +202,15 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
       dispatch({
         type: 'refused',
         problem: pr.problem,
-        error: { code: 'server', message: pr.problem?.message ?? 'The server did not accept the payment.' },
+        error: {
+          code: 'server',
+          message:
+            deps.rails.find((r) => r.id === state.selected?.rail)?.explainRefusal?.(pr.problem) ??
+            pr.problem?.message ??
+            (isHandoffSource(offer.source)
+              ? 'Payment not detected yet: the server still asks for payment. If you paid, wait a moment and check again; do not pay twice.'
+              : 'The server did not accept the payment.'),
+        },
         choices: choicesFor(pr.offers),
         rejected: pr.rejected,
       })
@@ -233,7 +260,9 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
       const previous = state.selected
       if (state.status === 'failed' && !state.choices.some((c) => !c.blocked)) return void request402()
       if (!dispatch({ type: 'retry' })) return
-      const same = state.choices.find((c) => !c.blocked && c.rail === previous?.rail && c.offer.method === previous?.offer.method)
+      const same =
+        state.choices.find((c) => !c.blocked && c.offer.id === previous?.offer.id) ??
+        state.choices.find((c) => !c.blocked && c.rail === previous?.rail && c.offer.method === previous?.offer.method)
       if (same) checkout.choose(same.offer.id)
     },
     resume() {
@@ -245,6 +274,7 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
       const cancelledIn = state
       if (!dispatch({ type: 'cancel' })) return
       clearTimeout(expiryTimer)
+      railWait?.abort()
       reject(new CheckoutCancelledError(cancelledIn))
     },
     result,
@@ -253,7 +283,7 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
 }
 
 function railError(error: unknown): CheckoutError {
-  if (error instanceof RailError) return { code: 'rail', message: error.message }
+  if (error instanceof RailError) return { code: error.code === 'expired' ? 'expired' : 'rail', message: error.message }
   const name = error instanceof Error ? error.name : ''
   if (name === 'PaymentExpiredError') return { code: 'rail', message: 'This price has expired. Get a fresh price and try again.' }
   return { code: 'rail', message: 'The payment could not be prepared. Nothing was sent.' }

@@ -42,6 +42,7 @@ const events: Record<CheckoutEvent['type'], CheckoutEvent> = {
   confirm: { type: 'confirm' },
   submit: { type: 'submit' },
   'rail-failed': { type: 'rail-failed', error },
+  waiting: { type: 'waiting' },
   sent: { type: 'sent' },
   paid: { type: 'paid', receipt, response },
   refused: { type: 'refused', problem, error: { code: 'server', message: 'refused' }, choices: [payable2], rejected: [] },
@@ -63,6 +64,7 @@ const allowed: Record<CheckoutEvent['type'], Partial<Record<CheckoutStatus, Chec
   confirm: {}, // only with a pending confirmation, see below
   submit: { authorizing: 'submitting' },
   'rail-failed': { submitting: 'authorizing' },
+  waiting: { submitting: 'submitting' },
   sent: { submitting: 'submitting' },
   paid: { submitting: 'paid' },
   refused: { submitting: 'failed' },
@@ -88,6 +90,20 @@ describe('transition table', () => {
       })
     }
   }
+})
+
+describe('waiting for a hosted checkout', () => {
+  test('cancel is refused while submitting, allowed while only waiting; sending ends the wait', () => {
+    expect(transition(at('submitting'), events.cancel).status).toBe('submitting')
+    const waiting = transition(at('submitting'), events.waiting)
+    expect(waiting.waiting).toBe(true)
+    expect(transition(waiting, events.waiting)).toBe(waiting)
+    expect(transition(waiting, events.cancel)).toMatchObject({ status: 'cancelled', waiting: undefined })
+    const sent = transition(waiting, events.sent)
+    expect(sent).toMatchObject({ status: 'submitting', waiting: undefined, attempts: 1 })
+    expect(transition(sent, events.cancel)).toBe(sent)
+    expect(transition(waiting, events['rail-failed'])).toMatchObject({ status: 'authorizing', waiting: undefined })
+  })
 })
 
 describe('transition details', () => {

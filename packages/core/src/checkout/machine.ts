@@ -12,7 +12,7 @@ import type { PaymentReceipt } from '../receipts'
  *   idle → requesting → choosing → authorizing → submitting → paid
  *                          ↑  ↓         ↓ ↑            ↓
  *                        failed ←───────┴─┴── failed | uncertain (resume) | expired (refresh)
- *   any open state → cancelled
+ *   any open state → cancelled (submitting only while `waiting` for a hosted checkout)
  */
 export type CheckoutStatus =
   | 'idle'
@@ -43,6 +43,7 @@ export type CheckoutErrorCode =
   | 'rail'
   | 'server'
   | 'request'
+  | 'expired'
 
 /** A failure shown to a person. Never holds a credential. */
 export type CheckoutError = { readonly code: CheckoutErrorCode; readonly message: string }
@@ -65,6 +66,11 @@ export type CheckoutState = {
   readonly response?: Response | undefined
   /** Paid attempts sent so far (credentials sent to the server). */
   readonly attempts: number
+  /**
+   * Submitting, but only waiting for a person who pays on another page (a hosted checkout): nothing
+   * was sent from here yet, so `cancel` is allowed.
+   */
+  readonly waiting?: boolean | undefined
 }
 
 export type CheckoutEvent =
@@ -77,6 +83,7 @@ export type CheckoutEvent =
   | { type: 'confirm' }
   | { type: 'submit' }
   | { type: 'rail-failed'; error: CheckoutError }
+  | { type: 'waiting' }
   | { type: 'sent' }
   | { type: 'paid'; receipt: PaymentReceipt; response: Response }
   | { type: 'refused'; problem?: Problem | undefined; error: CheckoutError; choices: readonly Choice[]; rejected: readonly RejectedOffer[] }
@@ -140,9 +147,11 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
     case 'submit':
       return s === 'authorizing' && !state.confirmation ? { ...state, status: 'submitting', error: undefined, problem: undefined } : state
     case 'rail-failed':
-      return s === 'submitting' ? { ...state, status: 'authorizing', error: event.error } : state
+      return s === 'submitting' ? { ...state, status: 'authorizing', error: event.error, waiting: undefined } : state
+    case 'waiting':
+      return s === 'submitting' && !state.waiting ? { ...state, waiting: true } : state
     case 'sent':
-      return s === 'submitting' ? { ...state, attempts: state.attempts + 1 } : state
+      return s === 'submitting' ? { ...state, attempts: state.attempts + 1, waiting: undefined } : state
     case 'paid':
       return s === 'submitting' ? { ...state, status: 'paid', receipt: event.receipt, response: event.response, error: undefined } : state
     case 'refused':
@@ -161,7 +170,7 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
     case 'expire':
       return s === 'choosing' || s === 'authorizing' || s === 'failed' ? { ...state, status: 'expired', confirmation: undefined } : state
     case 'cancel':
-      return finalStatuses.has(s) || s === 'submitting' ? state : { ...state, status: 'cancelled', confirmation: undefined }
+      return finalStatuses.has(s) || (s === 'submitting' && !state.waiting) ? state : { ...state, status: 'cancelled', confirmation: undefined, waiting: undefined }
   }
 }
 

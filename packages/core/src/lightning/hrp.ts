@@ -1,4 +1,4 @@
-import { invoicePrefixes, type LightningNetwork } from './method'
+import { invoicePrefixes, type LightningNetwork } from './networks'
 
 /**
  * Reads a BOLT11 invoice's network and amount from its human-readable part alone — cheap enough

@@ -3,7 +3,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import { decode } from 'light-bolt11-decoder'
 import type { Offer } from '../offers/offer'
 import { RailError } from '../rail'
-import { invoicePrefixes, type LightningNetwork } from './method'
+import { invoicePrefixes, type LightningNetwork } from './networks'
 
 /**
  * The full BOLT11 check, loaded lazily with the Lightning panel: the invoice must ask for exactly

@@ -1,4 +1,7 @@
-import { Method, z } from 'mppx'
+import { Method } from 'mppx'
+// zod/mini as a namespace import (the same zod mppx uses): esbuild can tree-shake it, while `z` re-exported
+// from 'mppx' makes esbuild keep all of zod, locales included (~85 KB gzip).
+import * as z from 'zod/mini'
 
 /**
  * The MPP `lightning/charge` method (spec: paymentauth.org Lightning charge).
@@ -28,12 +31,4 @@ export const lightningCharge = Method.from({
   },
 })
 
-export type LightningNetwork = 'mainnet' | 'testnet' | 'signet' | 'regtest'
-
-/** BOLT11 human-readable prefixes per network (longest first so `lnbcrt` wins over `lnbc`). */
-export const invoicePrefixes: ReadonlyArray<readonly [prefix: string, network: LightningNetwork]> = [
-  ['lnbcrt', 'regtest'],
-  ['lntbs', 'signet'],
-  ['lntb', 'testnet'],
-  ['lnbc', 'mainnet'],
-]
+export { invoicePrefixes, type LightningNetwork } from './networks'

@@ -1,4 +1,5 @@
-import { Credential, Method, z } from 'mppx'
+import { Credential, Method } from 'mppx'
+import * as z from 'zod/mini' // not `z` from 'mppx': see method.ts
 import type { Offer } from '../offers/offer'
 import { RailError, type Rail } from '../rail'
 import { lightningCharge } from './method'

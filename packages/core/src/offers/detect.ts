@@ -1,15 +1,17 @@
+import { readHandoffBody } from '../handoff/offers'
 import { readProblem } from '../problems'
 import { parseAuthenticate } from './authenticate'
 import { l402Offer, isL402Scheme } from './l402'
 import { mppOffer } from './mpp'
 import type { Offer, PaymentRequired, RejectedOffer } from './offer'
+import { readX402 } from './x402-detect'
 
 /** More offers than this in one 402 is abuse, not choice. */
 export const maxOffers = 32
 
 /**
  * Reads every offer a 402 carries — all MPP `Payment` challenges (not just the first) and L402 —
- * plus the problem details when the 402 answers a paid retry. Never throws and never consumes
+ * UCAP / UCP hosted checkouts from a JSON body, plus the problem details when the 402 answers a paid retry. Never throws and never consumes
  * the response body.
  */
 export async function readPaymentRequired(response: Response): Promise<PaymentRequired> {
@@ -31,10 +33,22 @@ export async function readPaymentRequired(response: Response): Promise<PaymentRe
       else offers.push(result)
     } else rejected.push(result)
   }
-  if (response.status === 402 && header === null && response.type === 'cors')
+  // x402 (PAYMENT-REQUIRED header, or a v1 JSON body): an entry that repeats an MPP evm offer is dropped.
+  const x402 = await readX402(response, offers)
+  offers.push(...x402.offers.slice(0, Math.max(maxOffers - offers.length, 0)))
+  rejected.push(...x402.rejected)
+  // UCAP (and UCP/ACP) say it in the JSON body: their hosted checkouts sit next to the MPP offers.
+  const handoff = response.status === 402 ? await readHandoffBody(response) : undefined
+  for (const offer of handoff?.offers ?? []) {
+    if (offers.length >= maxOffers) rejected.push({ protocol: offer.protocol, method: offer.method, reason: 'too many offers' })
+    else if (offers.some((o) => o.id === offer.id)) rejected.push({ protocol: offer.protocol, method: offer.method, reason: 'duplicate offer id' })
+    else offers.push(offer)
+  }
+  rejected.push(...(handoff?.rejected ?? []))
+  if (response.status === 402 && header === null && response.type === 'cors' && !handoff?.offers.length)
     diagnostics.push(
       'The 402 has no readable WWW-Authenticate header. A cross-origin server must send Access-Control-Expose-Headers: WWW-Authenticate, Payment-Receipt.',
     )
   const problem = await readProblem(response)
-  return { offers, rejected, problem, status: response.status, diagnostics }
+  return { offers, rejected, problem, status: response.status, diagnostics, teaser: handoff?.teaser }
 }

@@ -47,7 +47,10 @@ export function mppAmount(method: string, request: Record<string, unknown>): Mon
     throw new AmountError('The offer does not say which currency it is in')
   const currency = rawCurrency.toLowerCase()
   // Lightning amounts are satoshis whatever `decimals` says: the invoice is authoritative.
-  const decimals = method === 'lightning' ? 8 : parseDecimals(request.decimals, defaultDecimals(currency) ?? -1)
+  // evm/charge (mppx) puts decimals in methodDetails.
+  const details = request.methodDetails
+  const rawDecimals = request.decimals ?? (typeof details === 'object' && details !== null ? (details as Record<string, unknown>).decimals : undefined)
+  const decimals = method === 'lightning' ? 8 : parseDecimals(rawDecimals, defaultDecimals(currency) ?? -1)
   if (decimals < 0) throw new AmountError(`The offer does not say how many decimals ${rawCurrency} has`)
   if (method === 'lightning' && currency !== 'btc') throw new AmountError('Lightning offers must be in BTC')
   const symbol = typeof request.symbol === 'string' ? request.symbol.slice(0, 12) : undefined

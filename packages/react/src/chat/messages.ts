@@ -1,0 +1,32 @@
+/** Every word the chat payment card shows; pass a partial object as `messages` to re-word. */
+export const defaultChatMessages = {
+  calling: 'Calling {tool}…',
+  wantsPayment: '{tool} on {server} asks to be paid',
+  amount: 'Amount',
+  price: 'Price',
+  priceClaim: 'as the server states it; the payment page shows what you actually pay',
+  railsOffered: 'Ways to pay',
+  noRail: 'this page cannot pay it',
+  approve: 'Approve',
+  approveLink: 'Approve and show the payment link',
+  decline: 'Decline',
+  linkIntro: 'Pay on this page (opens in a new tab):',
+  openLink: 'Open payment page',
+  paidContinue: "I've paid — continue",
+  waitingServer: 'Waiting for {server} to see the payment… ({seconds}s)',
+  checking: 'Checking with {server}…',
+  declined: 'Declined. Nothing was paid, and the agent was told.',
+  failed: 'The tool call failed',
+  paid: 'Paid — {tool} answered',
+  receiptFrom: 'Receipt from {server}',
+  paymentConfirmed: 'Payment confirmed by {server}',
+  reference: 'Reference',
+  method: 'Method',
+  x402NoRail: 'x402 asks a wallet to sign a USDC transfer. No wallet rail is set up on this page, so it cannot be paid here.',
+  noRailForOffers: 'None of the ways to pay offered here can be paid on this page.',
+  x402Amount: '{amount} base units of {asset} on {network}',
+  unsafeLink: 'This link cannot be opened: {reason}',
+  elicitationConsent: '{server} asks you to open this page to continue:',
+} as const
+
+export type ChatMessages = { readonly [K in keyof typeof defaultChatMessages]: string }
