@@ -1,7 +1,8 @@
 import { createMppKit, type MppKit, type Policy, type PolicyConfig, type ReceiptStore } from '@mppkit/core'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { MppContext, type MppContextValue } from './context'
 import { defaultMessages, type Messages } from './messages'
+import { preloadCheckoutContent } from './LazyCheckoutContent'
 import { PaymentSheet } from './PaymentSheet'
 import type { ReactRail } from './rail'
 
@@ -35,6 +36,8 @@ export function MppProvider(props: MppProviderProps) {
   const [kit] = useState(
     () => props.kit ?? createMppKit({ rails, policy: props.policy, fetch: props.fetch, receipts: props.receipts }),
   )
+  // Fetch the checkout UI once the page is up, so a 402 finds it ready.
+  useEffect(() => void preloadCheckoutContent(), [])
   const overrides = props.messages
   const value = useMemo<MppContextValue>(
     () => ({ kit, rails, theme, locale, messages: overrides ? { ...defaultMessages, ...overrides } : defaultMessages }),

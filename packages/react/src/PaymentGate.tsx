@@ -1,8 +1,8 @@
 import { formatMoney, type Checkout, type PaymentReceipt } from '@mppkit/core'
 import { memo, useCallback, useEffect, useState, type ReactNode } from 'react'
-import { CheckoutContent } from './CheckoutContent'
+import { LazyCheckoutContent as CheckoutContent } from './LazyCheckoutContent'
 import { rootAttributes, useMppContext } from './context'
-import { LockIcon } from './icons'
+import { LockIcon } from './LockIcon'
 import { format } from './messages'
 import { useCheckout } from './useCheckout'
 

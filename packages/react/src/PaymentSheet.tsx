@@ -1,6 +1,6 @@
 import type { Checkout } from '@mppkit/core'
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react'
-import { CheckoutContent } from './CheckoutContent'
+import { LazyCheckoutContent as CheckoutContent } from './LazyCheckoutContent'
 import { rootAttributes, useMppContext } from './context'
 import { format } from './messages'
 import { useCheckout } from './useCheckout'

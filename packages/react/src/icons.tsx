@@ -1,12 +1,7 @@
 // Tiny inline icons: emoji fonts are not everywhere, and images would need requests.
-const common = { width: 16, height: 16, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const
+// The lock lives in its own module: the gate needs it at start-up, the rest load with the checkout.
+import { iconProps as common } from './LockIcon'
 
-export const LockIcon = () => (
-  <svg {...common}>
-    <rect x="4" y="11" width="16" height="10" rx="2" />
-    <path d="M8 11V8a4 4 0 0 1 8 0v3" />
-  </svg>
-)
 export const BoltIcon = () => (
   <svg {...common}>
     <path d="M13 2 4 14h7l-1 8 9-12h-7z" />

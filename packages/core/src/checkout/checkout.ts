@@ -1,5 +1,4 @@
 import { readPaymentRequired } from '../offers/detect'
-import { x402SingleOfferResponse } from '../offers/x402'
 import { isExpired, isHandoffSource, type Offer, type PaymentRequired } from '../offers/offer'
 import type { Policy } from '../policy'
 import { RailError, type Rail, type RailProof } from '../rail'
@@ -167,7 +166,9 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
     // malformed sibling offer cannot break the chosen one. For x402 that is a PAYMENT-REQUIRED
     // header with only the chosen entry; mppx then answers in PAYMENT-SIGNATURE.
     const only =
-      source.protocol === 'x402' ? x402SingleOfferResponse(source) : new Response(null, { status: 402, headers: { 'www-authenticate': source.header } })
+      source.protocol === 'x402'
+        ? (await import('../offers/x402')).x402SingleOfferResponse(source)
+        : new Response(null, { status: 402, headers: { 'www-authenticate': source.header } })
     const init = initFor(request)
     const prepared = await deps.mppx.preparePayment(only, { request: init })
     const credential = await prepared.createCredential(proof)
