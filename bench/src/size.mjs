@@ -56,18 +56,19 @@ export async function measureSizes({ esbuild = true } = {}) {
   })
   rows.push({ id: 'startup-own', figure: "start-up: mppkit's own code (gz)", value: own.initialGz, unit: 'B', budget: budgets.startup.own })
   rows.push({ id: 'mppx-client', figure: 'mppx client core alone, { Mppx } (gz)', value: mppxCore.initialGz, unit: 'B', peer: 24_418, peerLabel: 'research figure (rolldown 1.3.2)' })
-  // The kit's own lazy chunks (the mppx client, loaded when the first 402 arrives, whatever the rail).
+  // The kit's own lazy chunks: the checkout UI (preloaded by MppProvider after start-up) and the
+  // x402 / hand-off / L402 parsers (loaded only when a 402 carries them).
   const kitLazyModules = new Set(startup.lazy.flatMap((c) => Object.keys(c.modules)))
   const isKitLazy = (c) => Object.keys(c.modules).every((id) => kitLazyModules.has(id))
   if (startup.lazy.length) {
     rows.push({
       id: 'first-402',
-      figure: 'loaded at the first 402, any rail: mppx client (lazy, gz)',
+      figure: 'after start-up, any rail: checkout UI + protocol parsers (lazy, gz)',
       value: startup.lazyGz,
       unit: 'B',
       note: startup.lazy.map((c) => `${c.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '')} ${(c.gz / 1000).toFixed(1)}k`).join(' + '),
     })
-    rows.push({ id: 'startup-with-client', figure: 'start-up + mppx client chunk, as one page gets them (gz)', value: startup.initialGz + startup.lazyGz, unit: 'B', note: 'both chunks gzipped apart; a page with a PaymentGate gets the second at once' })
+    rows.push({ id: 'startup-with-client', figure: 'start-up + those lazy chunks, as a page ends up with them (gz)', value: startup.initialGz + startup.lazyGz, unit: 'B', note: 'chunks gzipped apart' })
   }
   const tempoStartup = tempoOutside(startup.chunks, startup.initial)
 

@@ -3,7 +3,7 @@ import { createCheckout, type Checkout, type CheckoutDeps, type PaymentPreparer 
 import { createPolicy, type Policy, type PolicyConfig } from './policy'
 import type { Rail } from './rail'
 import { memoryReceiptStore, type ReceiptStore } from './receipts'
-import { toPaidRequest } from './request'
+import { toPaidRequest, type PaidRequest } from './request'
 
 export type MppKitConfig = {
   /** The rails this page can pay with, in the order a person should see them. */
@@ -80,33 +80,45 @@ export function createMppKit(config: MppKitConfig): MppKit {
   // The same idempotent request asked for twice while its checkout is open shares one payment.
   const inFlight = new Map<string, Promise<Response>>()
 
+  /** Opens a queued checkout for a 402 and resolves with the paid response. */
+  async function pay(request: PaidRequest, first: Response): Promise<Response> {
+    const again = inFlight.get(request.key)
+    if (again) return again.then((r) => r.clone())
+    const checkout = createCheckout(request, deps, { first })
+    const idempotent = request.method === 'GET' || request.method === 'HEAD'
+    if (idempotent) inFlight.set(request.key, checkout.result)
+    queued = [...queued, checkout]
+    const unsubscribe = checkout.subscribe(() => {
+      const status = checkout.getState().status
+      if (status === 'cancelled') queue.dismiss(checkout)
+      else if (status === 'paid') notify()
+    })
+    notify()
+    checkout.start()
+    try {
+      const response = await checkout.result
+      return idempotent ? response.clone() : response
+    } finally {
+      unsubscribe()
+      if (inFlight.get(request.key) === checkout.result) inFlight.delete(request.key)
+    }
+  }
+
   return {
     async fetch(input, init) {
+      // Fast path for the common case: no body to buffer and no checkout open, so the request goes
+      // out exactly as given and is only normalized if it comes back 402.
+      if (inFlight.size === 0 && init?.body == null && !(typeof Request !== 'undefined' && input instanceof Request)) {
+        const first = await baseFetch(input, init)
+        if (first.status !== 402) return first
+        return pay(await toPaidRequest(input, init), first)
+      }
       const request = await toPaidRequest(input, init)
       const shared = inFlight.get(request.key)
       if (shared) return shared.then((r) => r.clone())
       const first = await baseFetch(request.url, { ...request.init, headers: new Headers(request.init.headers) })
       if (first.status !== 402) return first
-      const again = inFlight.get(request.key)
-      if (again) return again.then((r) => r.clone())
-      const checkout = createCheckout(request, deps, { first })
-      const idempotent = request.method === 'GET' || request.method === 'HEAD'
-      if (idempotent) inFlight.set(request.key, checkout.result)
-      queued = [...queued, checkout]
-      const unsubscribe = checkout.subscribe(() => {
-        const status = checkout.getState().status
-        if (status === 'cancelled') queue.dismiss(checkout)
-        else if (status === 'paid') notify()
-      })
-      notify()
-      checkout.start()
-      try {
-        const response = await checkout.result
-        return idempotent ? response.clone() : response
-      } finally {
-        unsubscribe()
-        if (inFlight.get(request.key) === checkout.result) inFlight.delete(request.key)
-      }
+      return pay(request, first)
     },
     async checkout(input, init) {
       return createCheckout(await toPaidRequest(input, init), deps)
