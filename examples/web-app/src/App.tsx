@@ -3,15 +3,12 @@ import { PaymentGate, useMppContext, useMppFetch, type PaymentReceipt } from '@m
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react'
 import { apiBase } from './config'
 import { Article } from './Article'
-import { detectDevnet } from './devnet'
 import { QuoteCard } from './Quote'
 
 type Theme = 'light' | 'dark' | 'auto'
 
-export function App({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => void }) {
-  const [devnet, setDevnet] = useState<boolean>()
-  useEffect(() => void detectDevnet().then(setDevnet), [])
-  return (
+export function App({ theme, onTheme, devnet }: { theme: Theme; onTheme: (t: Theme) => void; devnet: boolean }) {
+    return (
     <div className="page" data-theme={theme}>
       <header className="top">
         <div>
@@ -29,7 +26,7 @@ export function App({ theme, onTheme }: { theme: Theme; onTheme: (t: Theme) => v
       </header>
       <p className={`api ${devnet ? 'devnet' : ''}`} data-testid="api-banner">
         API <code>{apiBase}</code>
-        {devnet === true ? ' — mppkit devnet: test money only' : devnet === false ? ' — not a devnet' : ''}
+        {devnet ? ' — mppkit devnet: test money only' : ' — not a devnet'}
       </p>
       <main className="grid">
         <section className="card" aria-labelledby="photo-title">

@@ -36,5 +36,6 @@ export {
 } from './checkout/machine'
 export { createCheckout, type Checkout, type CheckoutDeps } from './checkout/checkout'
 export { CheckoutCancelledError } from './checkout/errors'
+export { createAssetBook, withAssetName, type AssetBook, type AssetInfo } from './assets'
 export { createMppKit, type CheckoutQueue, type MppKit, type MppKitConfig } from './kit'
 export { HttpError, paidQueryOptions, type PaidQueryParameters } from './query'

@@ -1,3 +1,4 @@
+import { createAssetBook, type AssetBook } from './assets'
 import { Mppx } from 'mppx/client'
 import { createCheckout, type Checkout, type CheckoutDeps, type PaymentPreparer } from './checkout/checkout'
 import { createPolicy, type Policy, type PolicyConfig } from './policy'
@@ -13,6 +14,8 @@ export type MppKitConfig = {
   /** The plain fetch to send requests with (defaults to globalThis.fetch). Never a paying fetch. */
   fetch?: typeof fetch | undefined
   receipts?: ReceiptStore | undefined
+  /** Token names the app knows, by currency (token address). */
+  assets?: AssetBook | undefined
   /** How long a paid retry may go unanswered before the checkout is `uncertain` (ms). */
   timeoutMs?: number | undefined
 }
@@ -38,6 +41,8 @@ export type MppKit = {
   checkout(input: RequestInfo | URL, init?: RequestInit): Promise<Checkout>
   readonly queue: CheckoutQueue
   readonly receipts: ReceiptStore
+  /** Token names for display; may be filled in later (`kit.assets.set(address, { symbol })`). */
+  readonly assets: AssetBook
   readonly policy: Policy
   readonly rails: readonly Rail[]
 }
@@ -54,7 +59,8 @@ export function createMppKit(config: MppKitConfig): MppKit {
     fetch: baseFetch,
     methods: config.rails.flatMap((rail) => rail.methods ?? []),
   })
-  const deps: CheckoutDeps = { rails: config.rails, policy, mppx: mppx as unknown as PaymentPreparer, fetch: baseFetch, receipts, timeoutMs: config.timeoutMs ?? 60_000 }
+  const assets = config.assets ?? createAssetBook()
+  const deps: CheckoutDeps = { rails: config.rails, policy, mppx: mppx as unknown as PaymentPreparer, fetch: baseFetch, receipts, timeoutMs: config.timeoutMs ?? 60_000, assets }
 
   let queued: Checkout[] = []
   const listeners = new Set<() => void>()
@@ -125,6 +131,7 @@ export function createMppKit(config: MppKitConfig): MppKit {
     },
     queue,
     receipts,
+    assets,
     policy,
     rails: config.rails,
   }

@@ -1,4 +1,4 @@
-import { createMppKit, type MppKit, type Policy, type PolicyConfig, type ReceiptStore } from '@mppkit/core'
+import { createMppKit, type AssetBook, type MppKit, type Policy, type PolicyConfig, type ReceiptStore } from '@mppkit/core'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { MppContext, type MppContextValue } from './context'
 import { defaultMessages, type Messages } from './messages'
@@ -20,6 +20,8 @@ export type MppProviderProps = {
   /** The plain fetch requests go through (defaults to globalThis.fetch). */
   fetch?: typeof fetch | undefined
   receipts?: ReceiptStore | undefined
+  /** Token names for offers that name a token only by address (see `createAssetBook`). */
+  assets?: AssetBook | undefined
   /** Use an existing kit (shared with non-React code) instead of creating one. */
   kit?: MppKit | undefined
   /** Render the payment sheet for `useMppFetch` automatically (default true). */
@@ -34,7 +36,7 @@ export type MppProviderProps = {
 export function MppProvider(props: MppProviderProps) {
   const { rails, theme = 'auto', locale, sheet = true, children } = props
   const [kit] = useState(
-    () => props.kit ?? createMppKit({ rails, policy: props.policy, fetch: props.fetch, receipts: props.receipts }),
+    () => props.kit ?? createMppKit({ rails, policy: props.policy, fetch: props.fetch, receipts: props.receipts, assets: props.assets }),
   )
   // Fetch the checkout UI once the page is up, so a 402 finds it ready.
   useEffect(() => void preloadCheckoutContent(), [])

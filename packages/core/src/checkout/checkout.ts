@@ -1,3 +1,4 @@
+import { withAssetName, type AssetBook } from '../assets'
 import { readPaymentRequired } from '../offers/detect'
 import { isExpired, isHandoffSource, type Offer, type PaymentRequired } from '../offers/offer'
 import type { Policy } from '../policy'
@@ -16,6 +17,8 @@ export type CheckoutDeps = {
   readonly receipts: ReceiptStore
   /** How long a paid retry may go unanswered before the checkout is `uncertain`. */
   readonly timeoutMs: number
+  /** Token names the app knows (symbols for offers that name a token by address). */
+  readonly assets?: AssetBook | undefined
 }
 
 /** The slice of an mppx client the checkout uses (`Mppx.create(...)` satisfies it). */
@@ -83,7 +86,8 @@ export function createCheckout(request: PaidRequest, deps: CheckoutDeps, options
   }
 
   const choicesFor = (offers: readonly Offer[]): Choice[] =>
-    offers.map((offer) => {
+    offers.map((received) => {
+      const offer = withAssetName(received, deps.assets)
       const rail = deps.rails.find((r) => r.accepts(offer))
       if (!rail) return { offer, blocked: `This page cannot pay with ${offer.method}.` }
       const railBlocks = rail.blockedReason?.(offer)
