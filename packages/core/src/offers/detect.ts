@@ -1,4 +1,3 @@
-import { readProblem } from '../problems'
 import { parseAuthenticate } from './authenticate'
 import { mppOffer } from './mpp'
 import type { Offer, PaymentRequired, RejectedOffer } from './offer'
@@ -58,6 +57,9 @@ export async function readPaymentRequired(response: Response): Promise<PaymentRe
     diagnostics.push(
       'The 402 has no readable WWW-Authenticate header. A cross-origin server must send Access-Control-Expose-Headers: WWW-Authenticate, Payment-Receipt.',
     )
-  const problem = await readProblem(response)
+  // Problem details (and their sentences for people) load only when the body is problem+json.
+  const problem = /^application\/problem\+json\b/i.test(response.headers.get('content-type') ?? '')
+    ? await (await import('../problems')).readProblem(response)
+    : undefined
   return { offers, rejected, problem, status: response.status, diagnostics, teaser: handoff?.teaser }
 }
