@@ -45,7 +45,7 @@ function CreditsPanel({ busy, submit }: RailPanelProps<CreditsInput>) {
     submit({ account: account.trim(), pin })
   }
   return (
-    <form className="credits-form" onSubmit={onSubmit} data-rail="credits">
+    <form data-mppkit-part="preimage-form" onSubmit={onSubmit} data-rail="credits">
       <label htmlFor={`${id}-account`}>Team account</label>
       <input id={`${id}-account`} value={account} onChange={(e) => setAccount(e.target.value)} autoComplete="username" required disabled={busy} />
       <label htmlFor={`${id}-pin`}>PIN</label>
@@ -53,7 +53,7 @@ function CreditsPanel({ busy, submit }: RailPanelProps<CreditsInput>) {
       <button type="submit" data-mppkit-part="primary" disabled={busy || !filled}>
         Pay with credits
       </button>
-      <p className="credits-hint">Devnet account: demo · PIN 4242</p>
+      <p data-mppkit-part="hint">Devnet account: demo · PIN 4242</p>
     </form>
   )
 }
